@@ -1,0 +1,9 @@
+// Every migration of this driver in timestamp order (written by scripts/generate-migration.ts).
+import type { MigrationInterface } from 'typeorm';
+import * as m0 from './1796394645750-initial-schema';
+import * as m1 from './1796394645751-seed-queues';
+
+type MigrationClass = new () => MigrationInterface;
+export const SQLITE_MIGRATIONS: MigrationClass[] = [m0, m1].flatMap(
+  (module) => Object.values(module) as MigrationClass[],
+);
