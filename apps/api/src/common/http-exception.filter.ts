@@ -39,14 +39,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof InvalidWebhookPayloadError) {
       return { statusCode: 400, code: 'invalid_payload', message: exception.message, field: exception.field };
     }
+    // Express body parsing fails before any handler runs; Nest hands it over as a 4xx HttpException.
+    const parseFailure = exception instanceof HttpException ? exception.cause : exception;
+    if (isBodyParserError(parseFailure)) {
+      return { statusCode: parseFailure.status, code: 'invalid_body', message: `The request body could not be read: ${parseFailure.message}.` };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : flattenMessage((response as { message?: unknown }).message) ?? exception.message;
       return { statusCode: status, code: codeForStatus(status), message };
-    }
-    if (isBodyParserError(exception)) {
-      return { statusCode: exception.status, code: 'invalid_body', message: `The request body could not be read: ${exception.message}.` };
     }
     if (request.originalUrl.startsWith('/webhooks/')) {
       return { statusCode: 503, code: 'not_stored', message: 'The webhook could not be stored right now; please retry.' };

@@ -199,7 +199,7 @@ describe(SimulatorProvider.name, () => {
       carrier.failNextSend('transient');
       carrier.failNextSend('permanent');
 
-      const kinds = [];
+      const kinds: string[] = [];
       for (let attempt = 0; attempt < 3; attempt += 1) {
         kinds.push(await sut.send(text()).then(() => 'sent', (error: unknown) => sut.classifyError(error).kind));
       }
