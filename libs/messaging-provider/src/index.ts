@@ -8,7 +8,7 @@ export {
   type MessagingProviderModuleExtras,
 } from './messaging-provider.module-definition';
 export { CARRIER_MESSAGE_STATUSES, toDeliveryStatus } from './message-status';
-export { countSmsSegments } from './sms-segments';
+export { countSegments, countSmsSegments, type SegmentCount } from './sms-segments';
 export { TwilioProvider } from './twilio/twilio.provider';
 export { SimulatorProvider } from './simulator/simulator.provider';
 export { SimulatedCarrier, type SimulatedCarrierOptions, type SimulatedText, type PhoneText } from './simulator/simulated-carrier';

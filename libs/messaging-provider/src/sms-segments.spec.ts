@@ -1,4 +1,4 @@
-import { countSmsSegments } from './sms-segments';
+import { countSegments, countSmsSegments } from './sms-segments';
 
 describe(countSmsSegments.name, () => {
   it.each([
@@ -14,5 +14,15 @@ describe(countSmsSegments.name, () => {
     ['a GSM-7 text with one emoji (the whole text becomes UCS-2)', `${'a'.repeat(69)}🐶`, 2],
   ])('should count the segments when the body is %s', (_case, body, segments) => {
     expect(countSmsSegments(body)).toBe(segments);
+  });
+});
+
+describe(countSegments.name, () => {
+  it('should report the encoding, the units counted and the units per segment for the composer', () => {
+    expect(countSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1, perSegment: 160 });
+    expect(countSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', units: 161, segments: 2, perSegment: 153 });
+    expect(countSegments('€'.repeat(80))).toMatchObject({ encoding: 'GSM-7', units: 160 });
+    expect(countSegments('Biscuit is ready 🐶')).toEqual({ encoding: 'UCS-2', units: 19, segments: 1, perSegment: 70 });
+    expect(countSegments('é'.repeat(70) + '✓')).toEqual({ encoding: 'UCS-2', units: 71, segments: 2, perSegment: 67 });
   });
 });

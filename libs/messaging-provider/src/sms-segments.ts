@@ -1,32 +1,45 @@
-// GSM 03.38 basic set: a text made only of these (and the extension set) is sent as GSM-7.
+// GSM 03.38 basic set and the extension table (extension characters take two septets).
 const GSM7_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
   '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-// Extension characters take an escape plus the character: two septets each.
-const GSM7_EXTENSION = '^{}\\[~]|€\f';
+const GSM7_EXTENDED = '^{}\\[~]|€\f';
+const BASIC = new Set(Array.from(GSM7_BASIC));
+const EXTENDED = new Set(Array.from(GSM7_EXTENDED));
 
-const GSM7_SINGLE = 160;
-const GSM7_MULTI = 153;
-const UCS2_SINGLE = 70;
-const UCS2_MULTI = 67;
-
-/**
- * How many SMS segments a body takes (TWILIO.md §4.5). Used where no carrier counts for us
- * (the simulator, the fake Twilio server), so the per-number segment rate still means something.
- */
-export function countSmsSegments(body: string): number {
-  const characters = Array.from(body);
-  if (characters.length === 0) return 1;
-  let septets = 0;
-  for (const character of characters) {
-    if (GSM7_BASIC.includes(character)) septets += 1;
-    else if (GSM7_EXTENSION.includes(character)) septets += 2;
-    else return countUcs2Segments(body);
-  }
-  return septets <= GSM7_SINGLE ? 1 : Math.ceil(septets / GSM7_MULTI);
+export interface SegmentCount {
+  encoding: 'GSM-7' | 'UCS-2';
+  /** Characters as the counter shows them (septets for GSM-7, UTF-16 units for UCS-2). */
+  units: number;
+  segments: number;
+  /** How many units fit in one segment at this length (160/153 or 70/67). */
+  perSegment: number;
 }
 
-function countUcs2Segments(body: string): number {
-  // UCS-2 counts UTF-16 code units: an emoji outside the BMP takes two.
-  return body.length <= UCS2_SINGLE ? 1 : Math.ceil(body.length / UCS2_MULTI);
+/**
+ * How many SMS segments a text costs (TWILIO.md §4.5): the carrier's rule, shared by the composer's
+ * counter, the outbox's per-number rate, the simulator and the fake Twilio server.
+ */
+export function countSegments(text: string): SegmentCount {
+  let septets = 0;
+  let gsm = true;
+  for (const char of text) {
+    if (BASIC.has(char)) septets += 1;
+    else if (EXTENDED.has(char)) septets += 2;
+    else {
+      gsm = false;
+      break;
+    }
+  }
+  if (gsm) {
+    const perSegment = septets <= 160 ? 160 : 153;
+    return { encoding: 'GSM-7', units: septets, segments: Math.max(1, Math.ceil(septets / perSegment)), perSegment };
+  }
+  const units = text.length; // UTF-16 code units: an emoji is two
+  const perSegment = units <= 70 ? 70 : 67;
+  return { encoding: 'UCS-2', units, segments: Math.max(1, Math.ceil(units / perSegment)), perSegment };
+}
+
+/** Just the segment count. */
+export function countSmsSegments(body: string): number {
+  return countSegments(body).segments;
 }

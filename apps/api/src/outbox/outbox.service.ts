@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { countSegments } from '../common/sms-segments';
+import { countSmsSegments } from '@ivm/messaging-provider';
 import type { ContactEntity } from '../contacts/contact.entity';
 import type { ConversationEntity } from '../conversations/conversation.entity';
 import { ConversationsService } from '../conversations/conversations.service';
@@ -29,7 +29,7 @@ export class OutboxService {
     request: OutboundRequest,
     now: Date,
   ): Promise<MessageEntity> {
-    const segments = countSegments(request.body).segments;
+    const segments = countSmsSegments(request.body);
     const message = await this.conversations.addMessage(manager, conversation, {
       direction: 'outbound',
       kind: request.kind,

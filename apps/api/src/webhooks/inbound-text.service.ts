@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { InboundText } from '@ivm/messaging-provider';
 import type { EntityManager } from 'typeorm';
 import { toE164 } from '../common/phone';
-import { countSegments } from '../common/sms-segments';
+import { countSmsSegments } from '@ivm/messaging-provider';
 import { DomainError } from '../common/domain-error';
 import { ContactsService } from '../contacts/contacts.service';
 import type { ContactEntity } from '../contacts/contact.entity';
@@ -75,7 +75,7 @@ export class InboundTextService {
         fromNumber: from,
         toNumber: to,
         status: 'received',
-        segments: countSegments(inbound.body).segments,
+        segments: countSmsSegments(inbound.body),
         providerMessageId: inbound.providerMessageId,
         fromBlockedClient: Boolean(contact.blockedAt),
       }, now);
