@@ -8,6 +8,8 @@ export type DatabaseConfig =
   | { driver: 'mysql'; url: string };
 
 export interface OutboxConfig {
+  /** Whether this instance sends: off for an instance that should only take webhooks and staff requests. */
+  workerEnabled: boolean;
   /** Segments per second each hospital number may send (Twilio toll-free: 3). */
   segmentsPerSecond: number;
   /** How often an idle worker looks for due texts. */
@@ -90,6 +92,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: reader.integer('TRUST_PROXY', 0, { min: 0, max: 10 }) ?? 0,
     timeZone: readTimeZone(reader, env),
     outbox: {
+      workerEnabled: reader.oneOf('OUTBOX_WORKER_ENABLED', ['true', 'false'] as const, 'true') !== 'false',
       segmentsPerSecond: reader.number('OUTBOX_SEGMENTS_PER_SECOND', 3, { min: 0.01, max: 1000 }) ?? 3,
       pollIntervalMs: reader.integer('OUTBOX_POLL_INTERVAL_MS', 500, { min: 10 }) ?? 500,
       retryBaseDelayMs: reader.integer('OUTBOX_RETRY_BASE_DELAY_MS', 2000, { min: 1 }) ?? 2000,

@@ -47,6 +47,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.outbox.workerEnabled) {
+      this.logger.log('The outbox worker is off on this instance (OUTBOX_WORKER_ENABLED=false).');
+      return;
+    }
     this.running = true;
     this.loop = this.run();
   }

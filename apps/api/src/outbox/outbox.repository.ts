@@ -53,7 +53,8 @@ export class OutboxRepository {
           });
           await manager.getRepository(MessageEntity).update({ id: item.messageId, status: 'queued' }, { status: 'sending', statusChangedAt: options.now });
           claims.push({ item: { ...item, attempts: item.attempts + 1, claimedBy: token }, token, reconcile, notBefore: slot });
-          slot = new Date(Math.max(slot.getTime(), options.now.getTime()) + (item.segments * 1000) / options.segmentsPerSecond);
+          // Whole milliseconds, rounded up: the database keeps milliseconds and the rate must never be exceeded.
+          slot = new Date(Math.max(slot.getTime(), options.now.getTime()) + Math.ceil((item.segments * 1000) / options.segmentsPerSecond));
         }
         await manager.getRepository(SenderRateEntity).update({ hospitalNumber: number }, { nextSlotAt: slot });
       }
