@@ -9,11 +9,12 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../apps/api/src/database/data-source-options';
 
 const MIGRATIONS_DIR = join(__dirname, '..', 'apps', 'api', 'src', 'database', 'migrations');
 
 async function generate(driver: 'sqlite' | 'mysql', name: string, timestamp: number): Promise<void> {
+  // Loaded here, not at the top, so `--index-only` works while the migration index is being rewritten.
+  const { buildDataSourceOptions } = await import('../apps/api/src/database/data-source-options');
   let dataSource: DataSource;
   if (driver === 'sqlite') {
     const path = join(mkdtempSync(join(tmpdir(), 'ivm-migration-')), 'schema.sqlite');
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     console.error('Usage: npm run migration:generate -- <PascalCaseName>');
     process.exit(2);
   }
-  const timestamp = Date.now();
+  const timestamp = Number(process.env.MIGRATION_TIMESTAMP) || Date.now();
   const drivers = (process.env.MIGRATION_DRIVERS ?? 'sqlite,mysql').split(',') as Array<'sqlite' | 'mysql'>;
   for (const driver of drivers) await generate(driver, name, timestamp);
 }

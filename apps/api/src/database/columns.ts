@@ -7,8 +7,10 @@ import { Column, CreateDateColumn, UpdateDateColumn, type ColumnOptions } from '
 export const TimestampColumn = (options: ColumnOptions = {}) =>
   Column({ type: 'datetime', precision: 3, ...options });
 
-export const CreatedAtColumn = () => CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 });
-export const UpdatedAtColumn = () => UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 });
+// Row timestamps use precision 6 because TypeORM's MySQL default for them is CURRENT_TIMESTAMP(6):
+// any other precision reads back as schema drift on every start.
+export const CreatedAtColumn = () => CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 6 });
+export const UpdatedAtColumn = () => UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 6 });
 
 /** E.164 is at most 16 characters with the plus. */
 export const PhoneColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 20, ...options });
