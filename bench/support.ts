@@ -112,6 +112,8 @@ export interface StorageCheck {
   duplicated: string[];
   /** Not answered 200, yet stored. */
   storedDespiteError: number;
+  /** Every inbound MessageSid in the messages table. */
+  storedSids: Set<string>;
   problems: string[];
 }
 
@@ -123,7 +125,7 @@ export async function checkStored(sut: TestApp, results: TimedResult[], expected
   const rows = await sut.query<{ sid: string; n: number | string }>(
     "SELECT provider_message_id AS sid, COUNT(*) AS n FROM messages WHERE direction = 'inbound' GROUP BY provider_message_id");
   const stored = new Map(rows.map((row) => [row.sid, Number(row.n)]));
-  const check: StorageCheck = { sent: 0, ok: 0, notOk: 0, lost: [], duplicated: [], storedDespiteError: 0, problems: [] };
+  const check: StorageCheck = { sent: 0, ok: 0, notOk: 0, lost: [], duplicated: [], storedDespiteError: 0, storedSids: new Set(stored.keys()), problems: [] };
   const sent = new Set<string>();
   for (const result of results) {
     result.sids.forEach((sid, index) => {
@@ -142,7 +144,9 @@ export async function checkStored(sut: TestApp, results: TimedResult[], expected
     });
   }
   const unexpected = [...stored.keys()].filter((sid) => !sent.has(sid) && !expectedExtra.has(sid));
-  if (check.notOk > 0) check.problems.push(`${check.notOk} of ${check.sent} webhooks were not answered 200`);
+  if (check.notOk > 0) {
+    check.problems.push(`${check.notOk} of ${check.sent} webhooks were not answered 200 (${check.storedDespiteError} of those were stored anyway)`);
+  }
   if (check.lost.length > 0) check.problems.push(`${check.lost.length} texts answered 200 were not stored (e.g. ${check.lost.slice(0, 3).join(', ')})`);
   if (check.duplicated.length > 0) check.problems.push(`${check.duplicated.length} texts were stored more than once`);
   if (unexpected.length > 0) check.problems.push(`${unexpected.length} stored inbound texts were never sent by the benchmark`);

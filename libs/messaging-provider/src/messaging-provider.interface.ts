@@ -92,8 +92,10 @@ export interface MessagingProvider {
   /**
    * Look for a text an earlier attempt may have sent (same from, to and body, created at or after
    * `since`). Used to reconcile an `unknown` failure. Null when the provider has no such text.
+   * `alreadyRecorded` holds provider ids IVM has already matched to other texts (the same words sent
+   * twice in a minute): those are never the one looked for.
    */
-  findSent(text: OutboundText, since: Date): Promise<SentText | null>;
+  findSent(text: OutboundText, since: Date, alreadyRecorded?: ReadonlySet<string>): Promise<SentText | null>;
 
   /** True when the webhook request carries a valid signature from this provider. */
   verifyWebhook(request: WebhookRequest): boolean;

@@ -20,6 +20,8 @@ import { decideRetry } from './retry-policy';
 
 const CLAIM_BATCH = 50;
 const CLAIM_HORIZON_MS = 1000;
+// Wider than the provider's clock-skew allowance, so no earlier twin of a text is overlooked.
+const RECONCILE_WINDOW_MS = 10 * 60_000;
 
 /**
  * Sends due outbox rows through the active provider. One loop per API instance; any number of
@@ -129,7 +131,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     if (refusal) return this.cancel(claim, message, refusal);
     try {
       if (claim.reconcile) {
-        const earlier = await this.provider.findSent(text, claim.item.firstAttemptAt ?? claim.item.createdAt);
+        const since = claim.item.firstAttemptAt ?? claim.item.createdAt;
+        const earlier = await this.provider.findSent(text, since, await this.recordedProviderIds(message, since));
         if (earlier) return this.markSent(claim, message, earlier);
       }
       const sent = await this.provider.send(text);
@@ -137,6 +140,17 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     } catch (error) {
       await this.handleFailure(claim, message, error);
     }
+  }
+
+  /** Provider ids of texts to the same phone from the same number that IVM already matched. */
+  private async recordedProviderIds(message: MessageEntity, since: Date): Promise<Set<string>> {
+    const rows = await this.transactions.reader.getRepository(MessageEntity).createQueryBuilder('m')
+      .select('m.provider_message_id', 'id')
+      .where('m.to_number = :to AND m.from_number = :from', { to: message.toNumber, from: message.fromNumber })
+      .andWhere('m.provider_message_id IS NOT NULL AND m.id <> :id', { id: message.id })
+      .andWhere('m.created_at >= :earliest', { earliest: new Date(since.getTime() - RECONCILE_WINDOW_MS) })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Consent can change while a text waits (a STOP arrives): check again right before sending. */

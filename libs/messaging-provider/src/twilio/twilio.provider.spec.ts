@@ -183,6 +183,15 @@ describe(TwilioProvider.name, () => {
       await expect(sut.findSent(text(), new Date(0))).resolves.toMatchObject({ providerMessageId: second.providerMessageId });
     });
 
+    it('should skip texts IVM has already matched to other messages', async () => {
+      const first = await sut.send(text());
+      await sut.send(text());
+      const newest = fake.created[fake.created.length - 1].sid;
+
+      await expect(sut.findSent(text(), new Date(0), new Set([newest]))).resolves.toMatchObject({ providerMessageId: first.providerMessageId });
+      await expect(sut.findSent(text(), new Date(0), new Set([newest, first.providerMessageId]))).resolves.toBeNull();
+    });
+
     it('should ask Twilio for the pair\'s recent texts when it looks one up', async () => {
       await sut.findSent(text(), new Date());
 

@@ -46,11 +46,15 @@ export class TwilioProvider implements MessagingProvider {
     return toSentText(message);
   }
 
-  async findSent(text: OutboundText, since: Date): Promise<SentText | null> {
+  async findSent(text: OutboundText, since: Date, alreadyRecorded: ReadonlySet<string> = new Set()): Promise<SentText | null> {
     const messages = await this.client.messages.list({ to: text.to, from: text.from, limit: FIND_SENT_LIMIT });
     const earliest = since.getTime() - CLOCK_SKEW_MS;
     const match = messages.find(
-      (message) => message.body === text.body && message.dateCreated instanceof Date && message.dateCreated.getTime() >= earliest,
+      (message) =>
+        message.body === text.body &&
+        !alreadyRecorded.has(message.sid) &&
+        message.dateCreated instanceof Date &&
+        message.dateCreated.getTime() >= earliest,
     );
     return match ? toSentText(match) : null;
   }
