@@ -30,6 +30,25 @@ export class ContactEntity {
   @LongTextColumn({ name: 'blocked_reason', nullable: true })
   blockedReason: string | null;
 
+  /** The staff member who blocked the client. */
+  @ShortTextColumn(100, { name: 'blocked_by', nullable: true })
+  blockedBy: string | null;
+
+  /**
+   * What SANDI said about this phone, cached so lists and search stay fast and work while SANDI is
+   * slow: JSON list of the matching clients with their patients. Refreshed on each inbound text and
+   * when older than a few hours.
+   */
+  @LongTextColumn({ name: 'sandi_matches_json', nullable: true })
+  sandiMatchesJson: string | null;
+
+  /** Lower-case names of the matching clients and patients, for search. */
+  @LongTextColumn({ name: 'search_text', nullable: true })
+  searchText: string | null;
+
+  @TimestampColumn({ name: 'sandi_refreshed_at', nullable: true })
+  sandiRefreshedAt: Date | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

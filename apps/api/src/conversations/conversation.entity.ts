@@ -47,6 +47,16 @@ export class ConversationEntity {
   @TimestampColumn({ name: 'archived_at', nullable: true })
   archivedAt: Date | null;
 
+  /** The SANDI client staff linked this conversation to (automatic when the phone matches exactly one). */
+  @ShortTextColumn(32, { name: 'sandi_client_id', nullable: true })
+  sandiClientId: string | null;
+
+  @TimestampColumn({ name: 'last_read_at', nullable: true })
+  lastReadAt: Date | null;
+
+  @ShortTextColumn(100, { name: 'last_read_by', nullable: true })
+  lastReadBy: string | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

@@ -24,6 +24,8 @@ describe(canAdvance.name, () => {
     ['sent', 'queued'],
     ['received', 'delivered'],
     ['queued', 'received'],
+    ['note', 'sent'],
+    ['queued', 'note'],
   ] as const)('should keep %s when a late %s arrives', (current, next) => {
     expect(canAdvance(current, next)).toBe(false);
   });

@@ -1,10 +1,10 @@
 /**
- * A text's status. Inbound texts are `received`. Outbound ones move
+ * A text's status. Inbound texts are `received`; staff notes are `note` (never sent). Outbound ones move
  * `queued` (in our outbox) → `sending` (claimed) → `sent` (the provider accepted it) →
  * one final status from the provider's receipts; the first final status stays.
  */
 export const MESSAGE_STATUSES = [
-  'received', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'canceled',
+  'received', 'note', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'canceled',
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -12,6 +12,7 @@ export const FINAL_STATUSES: readonly MessageStatus[] = ['delivered', 'undeliver
 
 const RANK: Record<MessageStatus, number> = {
   received: 0,
+  note: 0,
   queued: 1,
   sending: 2,
   sent: 3,
@@ -27,7 +28,7 @@ export function isFinalStatus(status: MessageStatus): boolean {
 
 /** True when a receipt saying `next` may replace `current`: statuses only move forward, and a final one stays. */
 export function canAdvance(current: MessageStatus, next: MessageStatus): boolean {
-  if (current === 'received' || next === 'received') return false;
+  if (RANK[current] === 0 || RANK[next] === 0) return false;
   return RANK[next] > RANK[current];
 }
 

@@ -4,13 +4,14 @@ import {
 } from '../database/columns';
 import type { MessageStatus } from './message-status';
 
-export type MessageDirection = 'inbound' | 'outbound';
+/** `internal` is a staff note: shown in the thread, never sent, left out of the transcript. */
+export type MessageDirection = 'inbound' | 'outbound' | 'internal';
 
 /**
  * Who wrote a text: the client, a staff member, or IVM itself (the opt-in prompt, the welcome,
  * the HELP text, an after-hours auto-reply). Automatic texts look different in the inbox.
  */
-export const MESSAGE_KINDS = ['client', 'staff', 'opt_in_prompt', 'welcome', 'help', 'auto_reply'] as const;
+export const MESSAGE_KINDS = ['client', 'staff', 'opt_in_prompt', 'welcome', 'help', 'auto_reply', 'note'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageMedia {

@@ -1,3 +1,5 @@
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { SessionEntity } from '../auth/session.entity';
 import { ContactEntity } from '../contacts/contact.entity';
 import { ConversationEntity } from '../conversations/conversation.entity';
 import { MessageStatusEventEntity } from '../conversations/message-status-event.entity';
@@ -21,4 +23,6 @@ export const ENTITIES = [
   OutboxItemEntity,
   SenderRateEntity,
   SettingEntity,
+  SessionEntity,
+  AuditEventEntity,
 ];
