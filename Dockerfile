@@ -35,6 +35,7 @@ COPY --from=build --chown=node:node /app/dist dist
 # Read at run time: the stub walks up from dist/libs/sandi-adapter/src/stub to find
 # libs/sandi-adapter/fixtures/demo-fixtures.json (or set SANDI_FIXTURES to another file).
 COPY --from=build --chown=node:node /app/libs/sandi-adapter/fixtures libs/sandi-adapter/fixtures
+COPY --from=build --chown=node:node /app/config config
 # The embedded mode's SQLite file (DATABASE_URL default sqlite:./data/ivm.sqlite) and generated
 # session secret live here; the folder must belong to `node` before it becomes a volume.
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -1,10 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { MessagingProviderModule } from '@ivm/messaging-provider';
+import { SandiAdapterModule } from '@ivm/sandi-adapter';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { InboxModule } from './conversations/inbox.module';
 import { HealthModule } from './health/health.module';
+import { SimulatorModule } from './simulator/simulator.module';
+import { TranscriptsModule } from './transcripts/transcripts.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
 import { SettingsModule } from './settings/settings.module';
@@ -27,10 +33,16 @@ export class AppModule {
           twilio: config.twilio ?? undefined,
           simulator: { receiptDelayMs: config.simulator.receiptDelayMs },
         }),
+        SandiAdapterModule.forRoot({ isGlobal: true, adapter: config.sandi.adapter, fixturesPath: config.sandi.fixturesPath }),
+        AuthModule,
+        AuditModule,
         QueuesModule,
         SettingsModule,
         OutboxModule,
         WebhooksModule,
+        InboxModule,
+        TranscriptsModule,
+        SimulatorModule.forProvider(config.messagingProvider),
         HealthModule,
         WebModule,
       ],

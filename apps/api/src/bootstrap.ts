@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { validationPipe } from './common/validation.pipe';
 
 /** Builds the whole IVM application for a configuration: used by `main.ts`, the tests and the benchmark. */
 export async function createApp(config: AppConfig, options: { logger?: false | Array<'log' | 'error' | 'warn' | 'debug'> } = {}): Promise<NestExpressApplication> {
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | A
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()

@@ -23,6 +23,35 @@ export interface OutboxConfig {
   claimLeaseMs: number;
 }
 
+export interface AuthConfig {
+  /** Where SANDI permission names are mapped to IVM roles and queues. */
+  permissionMapPath: string;
+  sessionMaxMs: number;
+  sessionIdleMs: number;
+  /** How often a session's SANDI permissions are fetched again. */
+  permissionRefreshMs: number;
+  /** Failed logins allowed per username, then per address, within the window. */
+  loginFailuresPerUser: number;
+  loginFailuresPerAddress: number;
+  loginWindowMs: number;
+  /** Roles that may block and unblock clients (supervisors only for queues the phone has texted). */
+  blockRoles: Array<'supervisor' | 'manager'>;
+}
+
+export interface AuditConfig {
+  /** Whether this instance seals audit rows; any number of instances may (there is one chain). */
+  sealerEnabled: boolean;
+  /** How often an idle sealer looks for rows to seal. */
+  sealIntervalMs: number;
+  /**
+   * How long a missing audit id holds up sealing before the sealer treats it as never committed
+   * (a rolled-back insert) and chains past it. On MySQL/MariaDB an id still being inserted is
+   * also checked with a lock, so this only has to outlast the instant between taking an id and
+   * writing the row.
+   */
+  sealGapGraceMs: number;
+}
+
 export interface AppConfig {
   production: boolean;
   port: number;
@@ -33,11 +62,13 @@ export interface AppConfig {
   twilio: { accountSid: string; authToken: string; apiBaseUrl?: string; requestTimeoutMs: number } | null;
   simulator: { receiptDelayMs: number };
   sandi: { adapter: 'stub'; fixturesPath?: string };
+  auth: AuthConfig;
   jwtSecret: string;
   redisUrl?: string;
   trustProxy: number;
   timeZone: string;
   outbox: OutboxConfig;
+  audit: AuditConfig;
 }
 
 /** A configuration value that stops the start; the message names the variable and what it expects. */
@@ -87,6 +118,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       adapter: reader.oneOf('SANDI_ADAPTER', ['stub'] as const, 'stub') ?? 'stub',
       fixturesPath: env.SANDI_FIXTURES || undefined,
     },
+    auth: {
+      permissionMapPath: resolve(env.SANDI_PERMISSION_MAP || repoFile('config', 'sandi-permissions.json')),
+      sessionMaxMs: (reader.number('SESSION_MAX_HOURS', 12, { min: 0.01, max: 24 * 30 }) ?? 12) * 3600_000,
+      sessionIdleMs: (reader.number('SESSION_IDLE_MINUTES', 120, { min: 1, max: 24 * 60 }) ?? 120) * 60_000,
+      permissionRefreshMs: (reader.number('SESSION_PERMISSION_REFRESH_SECONDS', 300, { min: 0 }) ?? 300) * 1000,
+      loginFailuresPerUser: reader.integer('LOGIN_MAX_FAILURES_PER_USER', 5, { min: 1 }) ?? 5,
+      loginFailuresPerAddress: reader.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, { min: 1 }) ?? 100,
+      loginWindowMs: (reader.integer('LOGIN_FAILURE_WINDOW_MINUTES', 15, { min: 1 }) ?? 15) * 60_000,
+      blockRoles: readBlockRoles(reader, env),
+    },
     jwtSecret: env.JWT_SECRET ?? '',
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: reader.integer('TRUST_PROXY', 0, { min: 0, max: 10 }) ?? 0,
@@ -99,6 +140,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryMaxDelayMs: reader.integer('OUTBOX_RETRY_MAX_DELAY_MS', 300000, { min: 1 }) ?? 300000,
       maxAttempts: reader.integer('OUTBOX_MAX_ATTEMPTS', 12, { min: 1, max: 100 }) ?? 12,
       claimLeaseMs: reader.integer('OUTBOX_CLAIM_LEASE_MS', 60000, { min: 100 }) ?? 60000,
+    },
+    audit: {
+      sealerEnabled: reader.oneOf('AUDIT_SEALER_ENABLED', ['true', 'false'] as const, 'true') !== 'false',
+      sealIntervalMs: reader.integer('AUDIT_SEAL_INTERVAL_MS', 1000, { min: 10 }) ?? 1000,
+      sealGapGraceMs: reader.integer('AUDIT_SEAL_GAP_GRACE_MS', 10000, { min: 0 }) ?? 10000,
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -138,6 +184,25 @@ function readTwilio(reader: EnvReader, env: Env, problems: string[]): AppConfig[
     apiBaseUrl: reader.url('TWILIO_API_BASE_URL', undefined),
     requestTimeoutMs: reader.integer('TWILIO_REQUEST_TIMEOUT_MS', 15000, { min: 100 }) ?? 15000,
   };
+}
+
+function readBlockRoles(reader: EnvReader, env: Env): AuthConfig['blockRoles'] {
+  const raw = (env.BLOCK_CLIENT_ROLES || 'supervisor,manager').split(',').map((role) => role.trim()).filter(Boolean);
+  if (raw.length === 0 || !raw.every((role) => role === 'supervisor' || role === 'manager')) {
+    reader.fail('BLOCK_CLIENT_ROLES', 'expects a comma-separated list of supervisor and/or manager');
+    return ['supervisor', 'manager'];
+  }
+  return raw as AuthConfig['blockRoles'];
+}
+
+/** A file shipped with IVM, found from the sources (tests) and from the compiled dist/ alike. */
+export function repoFile(...parts: string[]): string {
+  let dir = __dirname;
+  for (let depth = 0; depth < 8; depth += 1) {
+    if (existsSync(join(dir, 'nest-cli.json'))) return join(dir, ...parts);
+    dir = dirname(dir);
+  }
+  return join(process.cwd(), ...parts);
 }
 
 function readTimeZone(reader: EnvReader, env: Env): string {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ContactDirectoryService } from './contact-directory.service';
 import { ContactsService } from './contacts.service';
 
 @Module({
-  providers: [ContactsService],
-  exports: [ContactsService],
+  providers: [ContactsService, ContactDirectoryService],
+  exports: [ContactsService, ContactDirectoryService],
 })
 export class ContactsModule {}

@@ -3,6 +3,7 @@ import { OptInModule } from '../opt-in/opt-in.module';
 import { ConversationsService } from './conversations.service';
 import { MessageStatusService } from './message-status.service';
 
+/** The domain services the webhooks and the outbox use; the staff-facing API is InboxModule. */
 @Module({
   imports: [OptInModule],
   providers: [ConversationsService, MessageStatusService],

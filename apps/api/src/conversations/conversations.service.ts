@@ -60,6 +60,10 @@ export class ConversationsService {
     return repository.findOneOrFail({ where: { openKey } });
   }
 
+  addNote(manager: EntityManager, conversation: ConversationEntity, body: string, author: { username: string; displayName: string }): Promise<MessageEntity> {
+    return addNoteMessage(manager, conversation, body, author);
+  }
+
   /** Adds a text to the conversation and moves the conversation's activity and unread count. */
   async addMessage(
     manager: EntityManager,
@@ -95,6 +99,30 @@ export class ConversationsService {
       .execute();
     return message;
   }
+}
+
+/** An internal note between staff: in the thread, never sent; it leaves the list order and unread count alone. */
+export async function addNoteMessage(
+  manager: EntityManager,
+  conversation: ConversationEntity,
+  body: string,
+  author: { username: string; displayName: string },
+): Promise<MessageEntity> {
+  const messages = manager.getRepository(MessageEntity);
+  return messages.save(messages.create({
+    conversationId: conversation.id,
+    direction: 'internal',
+    kind: 'note',
+    body,
+    mediaJson: null,
+    fromNumber: conversation.hospitalNumber,
+    toNumber: conversation.hospitalNumber,
+    status: 'note',
+    segments: 0,
+    senderUsername: author.username,
+    senderDisplayName: author.displayName,
+    statusChangedAt: new Date(),
+  }));
 }
 
 function preview(body: string, media?: MessageMedia[]): string {

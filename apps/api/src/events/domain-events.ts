@@ -8,6 +8,8 @@ export const DomainEvent = {
   ConversationUpdated: 'conversation.updated',
   OutboxEnqueued: 'outbox.enqueued',
   ConsentChanged: 'consent.changed',
+  /** A client's text was stored (for the SANDI look-up). */
+  InboundReceived: 'inbound.received',
 } as const;
 
 export interface MessageEventPayload {
@@ -25,12 +27,19 @@ export interface ConsentEventPayload {
   contactId: number;
 }
 
+export interface InboundEventPayload {
+  contactId: number;
+  conversationId: number;
+  queueId: number;
+}
+
 export interface DomainEventMap {
   [DomainEvent.MessageCreated]: MessageEventPayload;
   [DomainEvent.MessageUpdated]: MessageEventPayload;
   [DomainEvent.ConversationUpdated]: ConversationEventPayload;
   [DomainEvent.OutboxEnqueued]: Record<string, never>;
   [DomainEvent.ConsentChanged]: ConsentEventPayload;
+  [DomainEvent.InboundReceived]: InboundEventPayload;
 }
 
 type PendingEvent = { [K in keyof DomainEventMap]: { name: K; payload: DomainEventMap[K] } }[keyof DomainEventMap];

@@ -2,9 +2,11 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { MESSAGING_PROVIDER, type MessagingProvider } from '@ivm/messaging-provider';
 import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
 import { HealthService, type HealthReport } from './health.service';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

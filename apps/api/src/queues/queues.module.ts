@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { QueueAccessService } from './queue-access.service';
 import { QueuesService } from './queues.service';
 
 @Module({
-  providers: [QueuesService],
-  exports: [QueuesService],
+  providers: [QueuesService, QueueAccessService],
+  exports: [QueuesService, QueueAccessService],
 })
 export class QueuesModule {}

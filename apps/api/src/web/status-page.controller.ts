@@ -1,9 +1,11 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
 import { MESSAGING_PROVIDER, type MessagingProvider } from '@ivm/messaging-provider';
 
 /** Until the web app is built (apps/admin), `/` says what is running and where to look. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class StatusPageController {
   constructor(@Inject(MESSAGING_PROVIDER) private readonly provider: MessagingProvider) {}

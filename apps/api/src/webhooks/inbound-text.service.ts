@@ -80,6 +80,7 @@ export class InboundTextService {
         fromBlockedClient: Boolean(contact.blockedAt),
       }, now);
       events.add(DomainEvent.MessageCreated, { messageId: message.id, conversationId: conversation.id, queueId: conversation.queueId });
+      events.add(DomainEvent.InboundReceived, { contactId: contact.id, conversationId: conversation.id, queueId: conversation.queueId });
 
       const consent = await this.consent.applyInbound(manager, contact, { hospitalNumber: to, body: inbound.body, messageId: message.id, now });
       if (consent.changed) events.add(DomainEvent.ConsentChanged, { contactId: contact.id });

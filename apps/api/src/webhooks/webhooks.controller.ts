@@ -1,6 +1,7 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MESSAGING_PROVIDER, type MessagingProvider } from '@ivm/messaging-provider';
+import { Public } from '../auth/auth.decorators';
 import { DeliveryReceiptService } from './delivery-receipt.service';
 import { InboundTextService } from './inbound-text.service';
 import { WebhookSignatureGuard } from './webhook-signature.guard';
@@ -12,6 +13,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
  * Replies never go inline as TwiML: they leave through the outbox.
  */
 @ApiExcludeController()
+@Public()
 @Controller('webhooks/:provider')
 @UseGuards(WebhookSignatureGuard)
 export class WebhooksController {
