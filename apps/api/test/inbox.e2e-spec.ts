@@ -174,7 +174,7 @@ describe('staff inbox API', () => {
     expect(verify.body).toMatchObject({ ok: true, firstBrokenId: null });
     const events = await manager.get('/api/audit-events?perPage=200');
     const actions = new Set(events.body.map((e: { action: string }) => e.action));
-    for (const action of ['auth.login', 'message.sent', 'contact.blocked', 'contact.unblocked', 'transcript.exported', 'conversation.linked', 'conversation.moved', 'note.added']) {
+    for (const action of ['auth.login', 'consent.prompted', 'consent.opted_in', 'consent.opted_out', 'message.sent', 'contact.blocked', 'contact.unblocked', 'transcript.exported', 'conversation.linked', 'conversation.moved', 'note.added']) {
       expect(actions).toContain(action);
     }
   });

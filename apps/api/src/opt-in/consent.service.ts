@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import type { EntityManager } from 'typeorm';
 import { ContactEntity, type ConsentState } from '../contacts/contact.entity';
+import { QueueEntity } from '../queues/queue.entity';
 import { CarrierBlockEntity } from './carrier-block.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
 import {
@@ -24,6 +26,8 @@ export type OutboundRefusal = 'opted_out' | 'not_opted_in' | 'carrier_blocked' |
  */
 @Injectable()
 export class ConsentService {
+  constructor(private readonly audit: AuditService) {}
+
   async applyInbound(
     manager: EntityManager,
     contact: ContactEntity,
@@ -128,5 +132,19 @@ export class ConsentService {
     record: Pick<ConsentRecordEntity, 'contactId' | 'fromState' | 'toState' | 'event' | 'keyword' | 'hospitalNumber' | 'messageId'>,
   ): Promise<void> {
     await manager.getRepository(ConsentRecordEntity).insert(record);
+    const contact = await manager.getRepository(ContactEntity).findOneOrFail({ where: { id: record.contactId }, select: { id: true, phone: true } });
+    // Keywords are the client's own doing; a carrier block the provider reported (an error code) is the system's.
+    const byClient = !(record.event === 'carrier_blocked' && /^\d+$/.test(record.keyword ?? ''));
+    const queue = await manager.getRepository(QueueEntity).findOne({ where: { phoneNumber: record.hospitalNumber }, select: { code: true } });
+    await this.audit.record(manager, {
+      actorType: byClient ? 'client' : 'system',
+      actor: byClient ? contact.phone : 'system',
+      action: `consent.${record.event}`,
+      entityType: 'contact',
+      entityId: String(record.contactId),
+      subject: contact.phone,
+      queueCode: queue?.code ?? null,
+      details: { from: record.fromState, to: record.toState, keyword: record.keyword, hospitalNumber: record.hospitalNumber, messageId: record.messageId },
+    });
   }
 }
