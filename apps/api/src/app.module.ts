@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { InboxModule } from './conversations/inbox.module';
 import { HealthModule } from './health/health.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SimulatorModule } from './simulator/simulator.module';
 import { TranscriptsModule } from './transcripts/transcripts.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -42,6 +43,7 @@ export class AppModule {
         WebhooksModule,
         InboxModule,
         TranscriptsModule,
+        RealtimeModule,
         SimulatorModule.forProvider(config.messagingProvider),
         HealthModule,
         WebModule,

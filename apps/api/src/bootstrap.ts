@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { validationPipe } from './common/validation.pipe';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 /** Builds the whole IVM application for a configuration: used by `main.ts`, the tests and the benchmark. */
 export async function createApp(config: AppConfig, options: { logger?: false | Array<'log' | 'error' | 'warn' | 'debug'> } = {}): Promise<NestExpressApplication> {
@@ -22,6 +23,11 @@ export async function createApp(config: AppConfig, options: { logger?: false | A
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
+  if (config.redisUrl) {
+    const adapter = new RedisIoAdapter(app, config.redisUrl, config.redisChannelPrefix);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Illinois Vet Messenger API')

@@ -65,6 +65,8 @@ export interface AppConfig {
   auth: AuthConfig;
   jwtSecret: string;
   redisUrl?: string;
+  /** Prefix of the Redis channels live events travel on: instances of one IVM share it. */
+  redisChannelPrefix: string;
   trustProxy: number;
   timeZone: string;
   outbox: OutboxConfig;
@@ -129,7 +131,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       blockRoles: readBlockRoles(reader, env),
     },
     jwtSecret: env.JWT_SECRET ?? '',
-    redisUrl: env.REDIS_URL || undefined,
+    redisUrl: reader.url('REDIS_URL', undefined, ['redis:', 'rediss:']),
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'ivm',
     trustProxy: reader.integer('TRUST_PROXY', 0, { min: 0, max: 10 }) ?? 0,
     timeZone: readTimeZone(reader, env),
     outbox: {
@@ -269,15 +272,16 @@ class EnvReader {
     return this.fail(name, `expects one of: ${allowed.join(', ')}`);
   }
 
-  url(name: string, fallback: string | undefined): string | undefined {
+  url(name: string, fallback: string | undefined, protocols = ['http:', 'https:']): string | undefined {
     const raw = this.raw(name);
     if (raw === undefined) return fallback;
     try {
       const url = new URL(raw);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+      if (!protocols.includes(url.protocol)) throw new Error('wrong scheme');
       return raw;
     } catch {
-      return this.fail(name, 'expects an absolute http(s) URL such as https://ivm.example.edu');
+      const example = protocols[0] === 'http:' ? 'https://ivm.example.edu' : 'redis://127.0.0.1:6379';
+      return this.fail(name, `expects an absolute ${protocols.map((p) => p.slice(0, -1)).join('/')} URL such as ${example}`);
     }
   }
 }

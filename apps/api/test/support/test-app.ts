@@ -49,6 +49,8 @@ export class TestApp {
       OUTBOX_RETRY_MAX_DELAY_MS: '400',
       OUTBOX_SEGMENTS_PER_SECOND: '1000',
       TWILIO_REQUEST_TIMEOUT_MS: '1000',
+      // Test apps running side by side must not hear each other's live events over a shared Redis.
+      REDIS_CHANNEL_PREFIX: `ivm-test-${database.url.replace(/\W+/g, '').slice(-24)}`,
       ...(fakeTwilio ? {
         TWILIO_ACCOUNT_SID: fakeTwilio.accountSid,
         TWILIO_AUTH_TOKEN: fakeTwilio.authToken,
