@@ -1,5 +1,7 @@
 import twilio from 'twilio';
 import { ContactEntity } from '../src/contacts/contact.entity';
+import { MessageStatusService } from '../src/conversations/message-status.service';
+import { MessageEntity } from '../src/conversations/message.entity';
 import { SEEDED_QUEUES } from '../src/database/migrations/seed-queues';
 import { DEFAULT_SETTINGS } from '../src/settings/settings.service';
 import { TestApp, eventually } from './support/test-app';
@@ -315,6 +317,30 @@ describe('Twilio webhooks', () => {
       expect(response.status).toBe(400);
       expect(JSON.parse(response.body)).toMatchObject({ field: 'MessageStatus' });
     });
+  });
+});
+
+describe('delivery receipts that race the send', () => {
+  it('should apply a receipt that arrived before its text\'s provider id was recorded', async () => {
+    const sut = await TestApp.start({ provider: 'twilio', env: { OUTBOX_WORKER_ENABLED: 'false' } });
+    try {
+      const phone = '+12175550778';
+      await sut.textFromPhone({ from: phone, to: SAC.phoneNumber, body: 'Hi' });
+      const sid = `SM${'d'.repeat(32)}`;
+      const params = { MessageSid: sid, MessageStatus: 'delivered', To: phone, From: SAC.phoneNumber };
+      const url = `${sut.url}/webhooks/twilio/status`;
+      expect((await sut.fakeTwilio!.postInbound(url, params)).status).toBe(200);
+      // The send's transaction records the id only now, after the receipt looked for it.
+      const messages = sut.dataSource.getRepository(MessageEntity);
+      const prompt = await messages.findOneByOrFail({ toNumber: phone, kind: 'opt_in_prompt' });
+      await messages.update({ id: prompt.id }, { providerMessageId: sid, status: 'sent' });
+
+      const changed = await sut.app.get(MessageStatusService).applyOrphanReceipts(sut.dataSource.manager, new Date(Date.now() - 60_000));
+      expect(changed.map((m) => [m.id, m.status])).toEqual([[prompt.id, 'delivered']]);
+      await expect(sut.app.get(MessageStatusService).applyOrphanReceipts(sut.dataSource.manager, new Date(Date.now() - 60_000))).resolves.toEqual([]);
+    } finally {
+      await sut.close();
+    }
   });
 });
 

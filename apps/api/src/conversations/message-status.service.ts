@@ -47,6 +47,28 @@ export class MessageStatusService {
     return changed;
   }
 
+  /**
+   * Applies receipts that found no text when they arrived and whose text now has its provider id.
+   * On MySQL a receipt can commit in the instant between the send's id being written and that
+   * transaction applying the receipts stored so far; this sweep (run by the outbox worker) makes
+   * sure such a receipt still lands. Returns the messages that changed.
+   */
+  async applyOrphanReceipts(manager: EntityManager, since: Date): Promise<MessageEntity[]> {
+    const rows = await manager.getRepository(MessageStatusEventEntity).createQueryBuilder('e')
+      .innerJoin(MessageEntity, 'm', 'm.provider_message_id = e.provider_message_id')
+      .select('DISTINCT e.provider_message_id', 'providerMessageId')
+      .where('e.created_at >= :since', { since })
+      .andWhere('m.status IN (:...open)', { open: ['queued', 'sending', 'sent'] })
+      .andWhere('e.provider_status IN (:...final)', { final: ['delivered', 'undelivered', 'failed', 'canceled'] })
+      .getRawMany<{ providerMessageId: string }>();
+    const changed: MessageEntity[] = [];
+    for (const row of rows) {
+      const message = await this.applyStoredReceipts(manager, row.providerMessageId);
+      if (message) changed.push(message);
+    }
+    return changed;
+  }
+
   /** Moves a message to `status` if that is forward from where it is. True when it moved. */
   async advance(
     manager: EntityManager,

@@ -22,6 +22,9 @@ const CLAIM_BATCH = 50;
 const CLAIM_HORIZON_MS = 1000;
 // Wider than the provider's clock-skew allowance, so no earlier twin of a text is overlooked.
 const RECONCILE_WINDOW_MS = 10 * 60_000;
+// Receipts that raced their text's provider id are swept up this often, looking this far back.
+const ORPHAN_SWEEP_EVERY_MS = 2000;
+const ORPHAN_SWEEP_WINDOW_MS = 60 * 60_000;
 
 /**
  * Sends due outbox rows through the active provider. One loop per API instance; any number of
@@ -37,6 +40,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private wakeRequested = false;
+  private lastOrphanSweep = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -97,12 +101,25 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       try {
         this.wakeRequested = false;
         const sent = await this.drainOnce();
+        await this.sweepOrphanReceipts();
         if (sent === 0 && !this.wakeRequested) await this.idle();
       } catch (error) {
         this.logger.error(`Outbox turn failed: ${(error as Error).message}`, (error as Error).stack);
         await this.idle();
       }
     }
+  }
+
+  private async sweepOrphanReceipts(): Promise<void> {
+    if (Date.now() - this.lastOrphanSweep < ORPHAN_SWEEP_EVERY_MS) return;
+    this.lastOrphanSweep = Date.now();
+    const events = new PendingEvents();
+    await this.transactions.run(async (manager) => {
+      for (const message of await this.statuses.applyOrphanReceipts(manager, new Date(Date.now() - ORPHAN_SWEEP_WINDOW_MS))) {
+        events.add(DomainEvent.MessageUpdated, await this.eventPayload(manager, message));
+      }
+    });
+    events.publish(this.events);
   }
 
   private async idle(): Promise<void> {

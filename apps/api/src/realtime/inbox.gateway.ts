@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer,
@@ -34,9 +34,11 @@ const RECHECK_EVERY_MS = 60_000;
  * adapter they are right across instances.
  */
 @WebSocketGateway({ namespace: INBOX_NAMESPACE, serveClient: false })
-export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
+export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(InboxGateway.name);
   private recheckTimer: NodeJS.Timeout | null = null;
+  /** Set when the app starts stopping: later events (the outbox finishing a send) are not pushed, since Redis may be gone. */
+  private stopping = false;
 
   @WebSocketServer()
   private readonly namespace: InboxNamespace;
@@ -60,7 +62,8 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     this.recheckTimer.unref();
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
+    this.stopping = true;
     if (this.recheckTimer) clearInterval(this.recheckTimer);
   }
 
@@ -99,24 +102,31 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   @OnEvent(DomainEvent.MessageCreated)
-  async onMessageCreated(event: MessageEventPayload): Promise<void> {
-    const payload = await this.safely(() => this.mapper.messageCreated(event));
-    if (payload) this.toQueue(payload.queueCode).emit('message.created', payload.body);
+  onMessageCreated(event: MessageEventPayload): Promise<void> {
+    return this.safely(async () => {
+      const payload = await this.mapper.messageCreated(event);
+      if (payload) this.toQueue(payload.queueCode).emit('message.created', payload.body);
+    });
   }
 
   @OnEvent(DomainEvent.MessageUpdated)
-  async onMessageUpdated(event: MessageEventPayload): Promise<void> {
-    const payload = await this.safely(() => this.mapper.messageUpdated(event));
-    if (payload) this.toQueue(payload.queueCode).emit('message.updated', payload.body);
+  onMessageUpdated(event: MessageEventPayload): Promise<void> {
+    return this.safely(async () => {
+      const payload = await this.mapper.messageUpdated(event);
+      if (payload) this.toQueue(payload.queueCode).emit('message.updated', payload.body);
+    });
   }
 
   @OnEvent(DomainEvent.ConversationUpdated)
-  async onConversationUpdated(event: ConversationEventPayload): Promise<void> {
-    const payload = await this.safely(() => this.mapper.conversationUpdated(event));
-    if (payload) this.toQueue(payload.queueCode).emit('conversation.updated', payload.body);
+  onConversationUpdated(event: ConversationEventPayload): Promise<void> {
+    return this.safely(async () => {
+      const payload = await this.mapper.conversationUpdated(event);
+      if (payload) this.toQueue(payload.queueCode).emit('conversation.updated', payload.body);
+    });
   }
 
   private toQueue(code: string) {
+    if (this.stopping) return { emit: () => false };
     return this.namespace.to(queueRoom(code));
   }
 
@@ -147,12 +157,12 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     }
   }
 
-  private async safely<T>(work: () => Promise<T>): Promise<T | null> {
+  /** A live update that cannot be sent (the database or Redis is away, the app is stopping) is logged, never thrown. */
+  private async safely(work: () => Promise<void>): Promise<void> {
     try {
-      return await work();
+      await work();
     } catch (error) {
       this.logger.warn(`A live update could not be sent: ${(error as Error).message}`);
-      return null;
     }
   }
 }
