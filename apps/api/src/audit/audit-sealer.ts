@@ -20,7 +20,8 @@ type BatchOutcome = { sealed: number; more: boolean };
  * was rolled back (it never will). Once the same gap has held sealing up for
  * `AUDIT_SEAL_GAP_GRACE_MS`, the sealer seals past it — on MySQL/MariaDB only after a NOWAIT lock
  * on the missing ids shows that no transaction is still inserting one, so a slow writer is waited
- * for however long it takes and its row can never end up unsealed below the head. (SQLite runs
+ * for however long it takes and its row does not end up unsealed below the head (the grace only
+ * has to outlast the instant between InnoDB handing out an id and writing the row). (SQLite runs
  * one unit of work at a time, so there a gap only ever means a row that is gone.) The grace is
  * timed by this instance's clock from when it first saw the gap; other instances time their own.
  *
@@ -107,7 +108,11 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     for (const row of rows) {
       // Our head was not the head any more: another sealer moved on; the next turn starts from its head.
       if (row.hash !== null) return { sealed, more: false };
-      if (row.id !== expectedId && !(await this.mayPassGap(manager, expectedId, row.id))) return { sealed, more: false };
+      if (row.id !== expectedId) {
+        // Commit what is sealed first: the gap is then looked at by a unit of work that has written nothing.
+        if (sealed > 0) return { sealed, more: true };
+        if (!(await this.mayPassGap(manager, expectedId, row.id))) return { sealed, more: false };
+      }
       const hash = hashAuditRow(row, prevHash);
       await this.audit.seal(manager, row.id, prevHash, hash);
       prevHash = hash;
