@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { BackgroundLoop } from '../common/background-loop';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
 import { GENESIS_HASH, hashAuditRow } from './audit-chain';
@@ -33,9 +34,7 @@ type BatchOutcome = { sealed: number; more: boolean };
 @Injectable()
 export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditSealer.name);
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: BackgroundLoop;
   /** The first missing id this instance is waiting on, and since when. */
   private gap: { from: number; since: number } | null = null;
 
@@ -43,22 +42,24 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditRepository,
-  ) {}
+  ) {
+    this.loop = new BackgroundLoop('Audit sealing', async () => {
+      await this.drainOnce();
+      return false;
+    }, config.audit.sealIntervalMs, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.audit.sealerEnabled) {
       this.logger.log('The audit sealer is off on this instance (AUDIT_SEALER_ENABLED=false).');
       return;
     }
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops after the batch in hand, which commits or rolls back whole. */
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Seals every row that may be sealed now, batch by batch; answers how many it sealed. */
@@ -71,30 +72,6 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
       total += sealed;
       if (!more) return total;
     }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.drainOnce();
-      } catch (error) {
-        this.logger.error(`Audit sealing turn failed: ${(error as Error).message}`, (error as Error).stack);
-      }
-      await this.idle();
-    }
-  }
-
-  private async idle(): Promise<void> {
-    if (!this.running) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.config.audit.sealIntervalMs);
-      this.wake = done;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    this.wake = null;
   }
 
   private async sealBatch(manager: EntityManager): Promise<BatchOutcome> {

@@ -6,6 +6,7 @@ import {
 } from '@ivm/messaging-provider';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { BackgroundLoop } from '../common/background-loop';
 import { APP_CONFIG } from '../config/config.module';
 import { ContactEntity } from '../contacts/contact.entity';
 import { describeDeliveryError } from '../conversations/delivery-errors';
@@ -36,10 +37,7 @@ const ORPHAN_SWEEP_WINDOW_MS = 60 * 60_000;
 export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxWorker.name);
   private readonly workerId = randomBytes(6).toString('hex');
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private wakeRequested = false;
+  private readonly loop: BackgroundLoop;
   private lastOrphanSweep = 0;
 
   constructor(
@@ -50,28 +48,30 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly statuses: MessageStatusService,
     private readonly consent: ConsentService,
     private readonly events: EventEmitter2,
-  ) {}
+  ) {
+    this.loop = new BackgroundLoop('Outbox', async () => {
+      const claimed = await this.drainOnce();
+      await this.sweepOrphanReceipts();
+      return claimed > 0;
+    }, config.outbox.pollIntervalMs, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.outbox.workerEnabled) {
       this.logger.log('The outbox worker is off on this instance (OUTBOX_WORKER_ENABLED=false).');
       return;
     }
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops claiming and waits for texts already claimed, so a graceful stop loses nothing. */
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   @OnEvent(DomainEvent.OutboxEnqueued)
   nudge(): void {
-    this.wakeRequested = true;
-    this.wake?.();
+    this.loop.wake();
   }
 
   /** Claims and sends once; what the loop does each turn (also used by tests and the benchmark). */
@@ -96,20 +96,6 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     return claims.length;
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        this.wakeRequested = false;
-        const sent = await this.drainOnce();
-        await this.sweepOrphanReceipts();
-        if (sent === 0 && !this.wakeRequested) await this.idle();
-      } catch (error) {
-        this.logger.error(`Outbox turn failed: ${(error as Error).message}`, (error as Error).stack);
-        await this.idle();
-      }
-    }
-  }
-
   private async sweepOrphanReceipts(): Promise<void> {
     if (Date.now() - this.lastOrphanSweep < ORPHAN_SWEEP_EVERY_MS) return;
     this.lastOrphanSweep = Date.now();
@@ -120,19 +106,6 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       }
     });
     events.publish(this.events);
-  }
-
-  private async idle(): Promise<void> {
-    if (!this.running) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.config.outbox.pollIntervalMs);
-      this.wake = done;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    this.wake = null;
   }
 
   private async deliver(claim: OutboxClaim): Promise<void> {
