@@ -46,7 +46,7 @@ export class AppModule {
         RealtimeModule,
         SimulatorModule.forProvider(config.messagingProvider),
         HealthModule,
-        WebModule,
+        WebModule.forRoot(),
       ],
     };
   }

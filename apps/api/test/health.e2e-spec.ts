@@ -17,12 +17,19 @@ describe('GET /health', () => {
     }
   });
 
-  it('should serve the status page and the API documentation without a session', async () => {
+  it('should serve the web app (or, before it is built, the status page) and the API documentation without a session', async () => {
     const sut = await TestApp.start({ provider: 'simulator' });
     try {
       const page = await fetch(sut.url);
       expect(page.status).toBe(200);
-      await expect(page.text()).resolves.toContain('Training mode');
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      await expect(page.text()).resolves.toContain('<title>Illinois Vet Messenger</title>');
+      const clientRoute = await fetch(`${sut.url}/inbox`);
+      expect(clientRoute.status).toBe(200);
+      // An unknown API path is the API's own 404, not the web app's page.
+      const unknownApi = await fetch(`${sut.url}/api/nothing-here`);
+      expect(unknownApi.status).toBe(404);
+      await expect(unknownApi.json()).resolves.toMatchObject({ statusCode: 404 });
       const docs = await fetch(`${sut.url}/api/docs-json`);
       expect(docs.status).toBe(200);
       await expect(docs.json()).resolves.toMatchObject({ info: { title: 'Illinois Vet Messenger API' } });

@@ -89,6 +89,21 @@ describe('live inbox gateway (socket.io /inbox)', () => {
     await sue.socket.next('presence', (p) => p.conversationId === conversation.id && p.viewers.length === 0);
   });
 
+  it('should end up viewing the last conversation named when presence changes quickly', async () => {
+    const kim = await connect('sac.staff');
+    const sue = await connect('sac.supervisor');
+    const phone = nextPhone();
+    await sut.textFromPhone({ from: phone, to: SAC.phoneNumber, body: 'Quick switching' });
+    const { conversation } = await sue.socket.next('message.created', (p) => p.conversation.contact.phone === phone);
+    kim.socket.emit('presence.viewing', { conversationId: conversation.id });
+    kim.socket.emit('presence.viewing', { conversationId: null });
+    kim.socket.emit('presence.viewing', { conversationId: conversation.id });
+    // Three changes: viewing, none, viewing. The last presence for it must list Kim.
+    await eventually(() => sue.socket.events('presence').filter((p) => p.conversationId === conversation.id).length >= 3, 'three presence updates');
+    const updates = sue.socket.events('presence').filter((p) => p.conversationId === conversation.id);
+    expect(updates[updates.length - 1].viewers.map((v: { username: string }) => v.username)).toEqual(['sac.staff']);
+  });
+
   it('should ignore presence and typing for a conversation the user may not work', async () => {
     const lac = await connect('lac.staff');
     const sac = await connect('sac.staff');

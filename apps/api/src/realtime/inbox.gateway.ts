@@ -19,6 +19,8 @@ interface SocketData {
   user: AuthUser;
   token: string;
   viewing: number | null;
+  /** This socket's presence changes, one after another: a quick 2 → none → 2 must end viewing 2. */
+  presenceQueue: Promise<void>;
 }
 
 type InboxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -54,7 +56,7 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       if (typeof token !== 'string' || !token) return next(new Error('unauthorized: sign in first'));
       this.sessions.authenticate(token).then((user) => {
-        socket.data = { user, token, viewing: null };
+        socket.data = { user, token, viewing: null, presenceQueue: Promise.resolve() };
         next();
       }, (error: Error) => next(new Error(`unauthorized: ${error.message}`)));
     });
@@ -78,9 +80,16 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   @SubscribeMessage('presence.viewing')
-  async viewing(@ConnectedSocket() socket: InboxSocket, @MessageBody() payload: { conversationId?: unknown }): Promise<void> {
-    const previous = socket.data.viewing;
+  viewing(@ConnectedSocket() socket: InboxSocket, @MessageBody() payload: { conversationId?: unknown }): Promise<void> {
     const next = typeof payload?.conversationId === 'number' ? payload.conversationId : null;
+    socket.data.presenceQueue = socket.data.presenceQueue.then(() => this.changeViewing(socket, next)).catch((error: Error) => {
+      this.logger.warn(`Presence change failed: ${error.message}`);
+    });
+    return socket.data.presenceQueue;
+  }
+
+  private async changeViewing(socket: InboxSocket, next: number | null): Promise<void> {
+    const previous = socket.data.viewing;
     if (previous === next) return;
     if (previous) await socket.leave(conversationRoom(previous));
     socket.data.viewing = null;

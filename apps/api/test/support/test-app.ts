@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { SIMULATOR_CONTROLS, type SimulatorControls } from '@ivm/messaging-provider';
 import { FakeTwilioServer } from '@ivm/messaging-provider/testing';
@@ -6,7 +5,10 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { OutboxWorker } from '../../src/outbox/outbox-worker';
+import { freePort } from './free-port';
 import { createTestDatabase, type TestDatabase } from './test-database';
+
+export { freePort };
 
 export interface TestAppOptions {
   provider: 'twilio' | 'simulator';
@@ -108,17 +110,6 @@ export class TestApp {
       await this.database.drop();
     }
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until `check` returns a truthy value (polling), failing with `what` after `timeoutMs`. */
