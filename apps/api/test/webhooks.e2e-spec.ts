@@ -220,6 +220,19 @@ describe('Twilio webhooks', () => {
       ]);
     });
 
+    it('should welcome once and record one opt-in when YES arrives three times at once', async () => {
+      const phone = nextPhone();
+      await sut.textFromPhone({ from: phone, to: SAC.phoneNumber, body: 'Hi' });
+      await eventually(() => textsTo(phone).length === 1, 'the prompt');
+      const copies = Array.from({ length: 3 }, () => sut.fakeTwilio!.inboundParams({ from: phone, to: SAC.phoneNumber, body: 'YES' }));
+      const responses = await Promise.all(copies.map((params) => sut.fakeTwilio!.postInbound(smsUrl(), params)));
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+      await eventually(() => textsTo(phone).length === 2, 'the welcome');
+      await sut.outbox.drainOnce();
+      expect(textsTo(phone)).toEqual([PROMPT, DEFAULT_SETTINGS['texts.welcome']]);
+      await expect(count('consent_records r JOIN contacts k ON k.id = r.contact_id', "k.phone = ? AND r.event = 'opted_in'", [phone])).resolves.toBe(1);
+    });
+
     it('should treat "cancel my appointment" as a message, not an opt-out', async () => {
       const phone = nextPhone();
       await optIn(phone);

@@ -65,7 +65,8 @@ export class InboundTextService {
       const existing = await this.findByProviderId(manager, inbound.providerMessageId);
       if (existing) return { outcome: 'duplicate', messageId: existing.id };
       const now = new Date();
-      const contact = await this.contacts.findOrCreate(manager, from);
+      // Texts from one phone are applied one at a time: three YES at once must welcome once.
+      const contact = await this.contacts.findOrCreate(manager, from, { lock: this.transactions.isMySql });
       const conversation = await this.conversations.conversationFor(manager, queue, contact, to, now);
       const message = await this.conversations.addMessage(manager, conversation, {
         direction: 'inbound',
