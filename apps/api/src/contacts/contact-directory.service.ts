@@ -10,6 +10,7 @@ import { searchTextOf, toCachedClients } from './sandi-cache';
 
 /** SANDI answers older than this are looked up again when a list shows them. */
 export const SANDI_CACHE_MAX_AGE_MS = 4 * 3600_000;
+const UNCHANGED_TOUCH_EVERY_MS = 10 * 60_000;
 
 /**
  * Keeps each contact's SANDI matches (clients and their patients) cached on the contact, so lists
@@ -56,17 +57,24 @@ export class ContactDirectoryService {
     const contact = await this.transactions.reader.getRepository(ContactEntity).findOneBy({ id: contactId });
     if (!contact) return;
     const clients = toCachedClients(await this.sandi.findClientsByPhone(contact.phone));
+    const matchesJson = JSON.stringify(clients);
+    const changed = matchesJson !== contact.sandiMatchesJson;
     const events = new PendingEvents();
     await this.transactions.run(async (manager) => {
-      await manager.getRepository(ContactEntity).update({ id: contactId }, {
-        sandiMatchesJson: JSON.stringify(clients),
-        searchText: searchTextOf(clients),
-        sandiRefreshedAt: new Date(),
-      });
-      const conversations = manager.getRepository(ConversationEntity);
-      if (clients.length === 1) {
-        await conversations.update({ contactId, sandiClientId: IsNull() }, { sandiClientId: clients[0].id });
+      // SANDI said the same as last time: only note when it was asked (for the staleness check).
+      const stale = !contact.sandiRefreshedAt || Date.now() - contact.sandiRefreshedAt.getTime() > UNCHANGED_TOUCH_EVERY_MS;
+      if (changed || stale) {
+        await manager.getRepository(ContactEntity).update({ id: contactId }, {
+          ...(changed ? { sandiMatchesJson: matchesJson, searchText: searchTextOf(clients) } : {}),
+          sandiRefreshedAt: new Date(),
+        });
       }
+      const conversations = manager.getRepository(ConversationEntity);
+      // A new conversation of a phone that matches exactly one client is linked to that client.
+      const linked = clients.length === 1
+        ? (await conversations.update({ contactId, sandiClientId: IsNull() }, { sandiClientId: clients[0].id })).affected ?? 0
+        : 0;
+      if (!changed && linked === 0) return;
       for (const conversation of await conversations.find({ where: { contactId }, select: { id: true, queueId: true } })) {
         events.add(DomainEvent.ConversationUpdated, { conversationId: conversation.id, queueId: conversation.queueId });
       }

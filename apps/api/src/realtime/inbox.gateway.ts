@@ -166,8 +166,13 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     }
   }
 
-  /** A live update that cannot be sent (the database or Redis is away, the app is stopping) is logged, never thrown. */
+  /**
+   * A live update that cannot be sent (the database or Redis is away, the app is stopping) is
+   * logged, never thrown. Building a payload costs queries: with no inbox open on this instance
+   * (and no other instances to relay to), nobody would receive it, so it is not built.
+   */
   private async safely(work: () => Promise<void>): Promise<void> {
+    if (this.stopping || (!this.config.redisUrl && this.namespace.sockets.size === 0)) return;
     try {
       await work();
     } catch (error) {
