@@ -152,6 +152,7 @@ describe('staff inbox API', () => {
     const optedOut = await sacStaff.post(`/api/conversations/${conversation.id}/messages`, { body: 'Hello' });
     expect(optedOut).toMatchObject({ status: 409, body: { code: 'opted_out' } });
     expect(optedOut.body.message).toContain('START');
+    expect(optedOut.body.message).toMatch(/texting STOP on \d\d\/\d\d\/\d{4}\./);
 
     const empty = await sacStaff.post(`/api/conversations/${conversation.id}/messages`, { body: '   ' });
     expect(empty).toMatchObject({ status: 400, body: { code: 'invalid_input', field: 'body' } });

@@ -18,7 +18,7 @@ export interface ConversationContext {
 export function replyBlock(conversation: ConversationEntity, context: ConversationContext): { code: string; reason: string } | null {
   const { contact } = context;
   const name = titleOf(conversation, contact);
-  const since = contact.consentChangedAt ? ` on ${contact.consentChangedAt.toLocaleDateString('en-US', { timeZone: 'America/Chicago' })}` : '';
+  const since = contact.consentChangedAt ? ` on ${hospitalDate(contact.consentChangedAt)}` : '';
   if (contact.blockedAt) return { code: 'client_blocked', reason: `${name} is blocked: IVM does not text blocked clients.` };
   if (contact.consentState === 'opted_out') {
     return { code: 'opted_out', reason: `${name} opted out by texting STOP${since}. They must text START to receive texts again.` };
@@ -31,6 +31,11 @@ export function replyBlock(conversation: ConversationEntity, context: Conversati
   }
   if (conversation.status === 'archived') return { code: 'archived', reason: 'This conversation is archived. Unarchive it to reply.' };
   return null;
+}
+
+/** MM/DD/YYYY in the hospital's time zone, as the inbox and the transcript write dates. */
+function hospitalDate(date: Date): string {
+  return date.toLocaleDateString('en-US', { timeZone: 'America/Chicago', month: '2-digit', day: '2-digit', year: 'numeric' });
 }
 
 export function titleOf(conversation: ConversationEntity, contact: ContactEntity): string {
