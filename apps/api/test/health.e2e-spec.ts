@@ -24,8 +24,6 @@ describe('GET /health', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       await expect(page.text()).resolves.toContain('<title>Illinois Vet Messenger</title>');
-      const clientRoute = await fetch(`${sut.url}/inbox`);
-      expect(clientRoute.status).toBe(200);
       // An unknown API path is the API's own 404, not the web app's page.
       const unknownApi = await fetch(`${sut.url}/api/nothing-here`);
       expect(unknownApi.status).toBe(404);
