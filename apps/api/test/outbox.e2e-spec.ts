@@ -164,7 +164,11 @@ describe('outbox across a restart', () => {
       await eventually(() => fake.created.length >= phones.length, 'every prompt sent', 20_000);
       await restarted.outbox.drainOnce();
       expect(phones.map((phone) => createsTo(fake, phone).length)).toEqual(phones.map(() => 1));
-      const states = await restarted.query<{ state: string; n: number }>('SELECT state, COUNT(*) AS n FROM outbox_items GROUP BY state');
+      // The provider may have the last text a moment before the outbox has recorded its answer.
+      const states = await eventually(async () => {
+        const rows = await restarted.query<{ state: string; n: number }>('SELECT state, COUNT(*) AS n FROM outbox_items GROUP BY state');
+        return rows.length === 1 && rows[0].state === 'done' ? rows : null;
+      }, 'every outbox row recorded as done');
       expect(states.map((s) => [s.state, Number(s.n)])).toEqual([['done', phones.length]]);
     } finally {
       await restarted.close({ everything: false });
