@@ -24,9 +24,9 @@ export class InboxEventMapper {
 
   async messageCreated(event: MessageEventPayload): Promise<Routed<{ message: MessageResponseDto; conversation: ConversationResponseDto }> | null> {
     const message = await this.transactions.reader.getRepository(MessageEntity).findOneBy({ id: event.messageId });
-    const conversation = await this.conversation(event.conversationId);
+    const conversation = await this.conversation(event.conversationId, event.queueId);
     if (!message || !conversation) return null;
-    return { queueCode: await this.codeOf(event.queueId), body: { message: mapMessage(message), conversation: conversation.body } };
+    return { queueCode: conversation.queueCode, body: { message: mapMessage(message), conversation: conversation.body } };
   }
 
   async messageUpdated(event: MessageEventPayload): Promise<Routed<{ message: MessageResponseDto }> | null> {
@@ -37,9 +37,9 @@ export class InboxEventMapper {
 
   /** Sent to the queue named in the event: after a move, to the old queue too, so its lists drop the conversation. */
   async conversationUpdated(event: ConversationEventPayload): Promise<Routed<{ conversation: ConversationResponseDto }> | null> {
-    const conversation = await this.conversation(event.conversationId);
+    const conversation = await this.conversation(event.conversationId, event.queueId);
     if (!conversation) return null;
-    return { queueCode: await this.codeOf(event.queueId), body: { conversation: conversation.body } };
+    return { queueCode: conversation.queueCode, body: { conversation: conversation.body } };
   }
 
   /** The conversation's queue code when the user may work it, else null. */
@@ -53,13 +53,14 @@ export class InboxEventMapper {
     return conversation ? this.codeOf(conversation.queueId) : null;
   }
 
-  private async conversation(id: number): Promise<{ body: ConversationResponseDto } | null> {
+  /** The conversation in its REST shape, and the code of the queue the event is for, from one read of the queues. */
+  private async conversation(id: number, eventQueueId: number): Promise<{ body: ConversationResponseDto; queueCode: string } | null> {
     const reader = this.transactions.reader;
     const conversation = await reader.getRepository(ConversationEntity).findOneBy({ id });
     if (!conversation) return null;
     const queues = await reader.getRepository(QueueEntity).find();
     const [body] = await this.conversations.mapAll(reader, [conversation], queues);
-    return { body };
+    return { body, queueCode: queues.find((queue) => queue.id === eventQueueId)?.code ?? '' };
   }
 
   private async codeOf(queueId: number): Promise<string> {
