@@ -4,9 +4,8 @@ import { readCachedClients } from '../contacts/sandi-cache';
 import { describeDeliveryError } from './delivery-errors';
 import type { ConversationEntity } from './conversation.entity';
 import type { MessageEntity, MessageMedia } from './message.entity';
+import { isAutomaticKind } from './message-kinds';
 import type { ConversationResponseDto, MessageResponseDto } from './dto/conversation-response.dto';
-
-const AUTOMATIC_KINDS = new Set(['opt_in_prompt', 'welcome', 'help', 'auto_reply']);
 
 export interface ConversationContext {
   queueCode: string;
@@ -86,7 +85,7 @@ export function mapMessage(message: MessageEntity): MessageResponseDto {
     conversationId: message.conversationId,
     direction: message.direction,
     kind: message.kind,
-    automatic: AUTOMATIC_KINDS.has(message.kind),
+    automatic: isAutomaticKind(message.kind),
     body: message.body,
     media: message.mediaJson ? (JSON.parse(message.mediaJson) as MessageMedia[]) : [],
     status: message.status,

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import {
   CreatedAtColumn, LongTextColumn, PhoneColumn, ShortTextColumn, TimestampColumn, UpdatedAtColumn,
 } from '../database/columns';
+import type { MessageKind } from './message-kinds';
 import type { MessageStatus } from './message-status';
 
 /** `internal` is a staff note: shown in the thread, never sent, left out of the transcript. */
@@ -11,8 +12,7 @@ export type MessageDirection = 'inbound' | 'outbound' | 'internal';
  * Who wrote a text: the client, a staff member, or IVM itself (the opt-in prompt, the welcome,
  * the HELP text, an after-hours auto-reply). Automatic texts look different in the inbox.
  */
-export const MESSAGE_KINDS = ['client', 'staff', 'opt_in_prompt', 'welcome', 'help', 'auto_reply', 'note'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export { AUTOMATIC_MESSAGE_KINDS, MESSAGE_KINDS, isAutomaticKind, type MessageKind } from './message-kinds';
 
 export interface MessageMedia {
   url: string;

@@ -1,4 +1,5 @@
 import { formatPhoneForPeople } from '../common/phone';
+import { isAutomaticKind } from '../conversations/message-kinds';
 
 /**
  * The transcript a staff member copies with the clipboard icon and pastes into the SANDI Comm Log.
@@ -48,7 +49,6 @@ interface TranscriptModel {
   entries: Array<{ when: string; who: string; lines: Segment[] }>;
 }
 
-const AUTOMATIC_KINDS: ReadonlySet<string> = new Set(['opt_in_prompt', 'welcome', 'help', 'auto_reply']);
 const NOT_SENT_YET: ReadonlySet<string> = new Set(['queued', 'sending']);
 const NOT_DELIVERED: ReadonlySet<string> = new Set(['undelivered', 'failed']);
 
@@ -155,7 +155,7 @@ function describePatients(patients: TranscriptInput['patients']): string {
 
 function who(message: TranscriptMessage): string {
   if (message.direction === 'inbound') return 'Client';
-  if (AUTOMATIC_KINDS.has(message.kind)) return 'IVM (automatic)';
+  if (isAutomaticKind(message.kind)) return 'IVM (automatic)';
   return oneLine(message.senderDisplayName ?? '') || 'Staff';
 }
 
