@@ -74,9 +74,11 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     await socket.join(Object.keys(socket.data.user.queueRoles).map(queueRoom));
   }
 
+  /** Tells the queue the viewer left. Not while stopping: sockets close after the database does. */
   async handleDisconnect(socket: InboxSocket): Promise<void> {
     const viewing = socket.data?.viewing;
-    if (viewing) await this.broadcastPresence(viewing);
+    if (!viewing || this.stopping) return;
+    await this.broadcastPresence(viewing).catch((error: Error) => this.logger.warn(`Presence after a disconnect failed: ${error.message}`));
   }
 
   @SubscribeMessage('presence.viewing')
